@@ -1,0 +1,1 @@
+"""The LINE front end: webhook, inbox worker, dialogs, outbox sender."""

@@ -1,0 +1,1 @@
+"""Multi-turn conversations declared as data, advanced by a pure engine."""

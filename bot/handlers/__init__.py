@@ -1,0 +1,1 @@
+"""One-shot reactions to LINE events, one module per intent."""

@@ -1,0 +1,1 @@
+"""The organisation: units, people, roles, teams, positions and LINE links."""

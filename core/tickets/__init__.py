@@ -1,0 +1,1 @@
+"""Tickets: model, lifecycle, numbering, audit, catalogue, SLA, approvals and assignment."""
