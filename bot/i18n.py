@@ -42,8 +42,8 @@ class Translator:
 
     def time(self, at: datetime) -> str:
         """`14:30 น.`"""
-        local = at.astimezone(self.tz)
-        return self("{hh}:{mm} o'clock", hh=f"{local:%H}", mm=f"{local:%M}")
+        local, t = at.astimezone(self.tz), self
+        return t("{hh}:{mm} o'clock", hh=f"{local:%H}", mm=f"{local:%M}")
 
     def datetime(self, at: datetime) -> str:
         return f"{self.date(at)} {self.time(at)}"

@@ -49,9 +49,14 @@ class Counters(Protocol):
 class UnitOfWork(Protocol):
     """One transaction's view of storage. The caller decides when to commit."""
 
-    tickets: TicketRepository
-    audit: AuditLog
-    counters: Counters
+    @property
+    def tickets(self) -> TicketRepository: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    @property
+    def counters(self) -> Counters: ...
 
     def commit(self) -> None: ...
 

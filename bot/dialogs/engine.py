@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
+from bot.i18n import N_
+
 AnswerKind = Literal["text", "choice", "image", "location"]
 
 
@@ -163,7 +165,7 @@ def _next_name(step: Step, data: Mapping[str, Any]) -> str | None:
 
 def _wrong_kind_message(step: Step) -> str:
     if "image" in step.accepts and len(step.accepts) == 1:
-        return "Please send a photo, or tap one of the choices."
+        return N_("Please send a photo, or tap one of the choices.")
     if step.choices:
-        return "Please tap one of the choices below."
-    return "Please type your answer as text."
+        return N_("Please tap one of the choices below.")
+    return N_("Please type your answer as text.")

@@ -20,6 +20,8 @@ DEVICE_CHOICES = (
     Choice("peripheral", N_("Keyboard / mouse / other")),
 )
 
+DEVICE_LABELS = {choice.value: choice.label for choice in DEVICE_CHOICES}
+
 CONFIRM_CHOICES = (
     Choice("confirm", N_("Confirm")),
     Choice("restart", N_("Start over")),

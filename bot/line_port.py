@@ -1,0 +1,92 @@
+"""The only user of LINE's Messaging API client: the Messenger port and its LINE adapter."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+import aiohttp
+from linebot.v3.messaging import (
+    ApiException,
+    AsyncApiClient,
+    AsyncMessagingApi,
+    Configuration,
+    PushMessageRequest,
+    ReplyMessageRequest,
+)
+
+log = logging.getLogger(__name__)
+
+OutcomeKind = Literal["sent", "retry", "failed", "token_invalid"]
+
+
+@dataclass(frozen=True)
+class SendOutcome:
+    kind: OutcomeKind
+    detail: str = ""
+
+
+class Messenger(Protocol):
+    async def reply(self, token: str, messages: list[dict[str, Any]]) -> SendOutcome: ...
+
+    async def push(self, to: str, messages: list[dict[str, Any]], retry_key: str) -> SendOutcome:
+        ...
+
+    async def close(self) -> None: ...
+
+
+class LineMessenger:
+    """Talks to LINE (or the emulator, by `api_base`) through line-bot-sdk's async client."""
+
+    def __init__(self, api_base: str, access_token: str, timeout_seconds: float) -> None:
+        configuration = Configuration(host=api_base, access_token=access_token)
+        self._client = AsyncApiClient(configuration)
+        self._api = AsyncMessagingApi(self._client)
+        self._timeout = timeout_seconds
+
+    async def reply(self, token: str, messages: list[dict[str, Any]]) -> SendOutcome:
+        request = ReplyMessageRequest.from_dict({"replyToken": token, "messages": messages})
+        return await self._call(
+            self._api.reply_message_with_http_info(request, _request_timeout=self._timeout)
+        )
+
+    async def push(self, to: str, messages: list[dict[str, Any]], retry_key: str) -> SendOutcome:
+        request = PushMessageRequest.from_dict({"to": to, "messages": messages})
+        return await self._call(
+            self._api.push_message_with_http_info(
+                request, x_line_retry_key=retry_key, _request_timeout=self._timeout
+            )
+        )
+
+    async def close(self) -> None:
+        await self._client.close()
+
+    async def _call(self, call: Any) -> SendOutcome:
+        try:
+            await call
+        except ApiException as error:
+            return classify_error(error.status, _body_text(error.body))
+        except (TimeoutError, aiohttp.ClientError) as error:
+            return SendOutcome("retry", f"network: {type(error).__name__}: {error}")
+        return SendOutcome("sent")
+
+
+def classify_error(status: int | None, body: str) -> SendOutcome:
+    """LINE's answer → what the sender should do (LINE_PLATFORM.md, "Sending")."""
+    if status == 409:  # the retry key was accepted before: the message is delivered
+        return SendOutcome("sent", "409 already accepted")
+    if status is None or status == 429 or status >= 500:
+        return SendOutcome("retry", f"{status}: {body}")
+    if status == 400 and "reply token" in body.lower():
+        return SendOutcome("token_invalid", body)
+    return SendOutcome("failed", f"{status}: {body}")
+
+
+def _body_text(body: Any) -> str:
+    if isinstance(body, bytes | bytearray):
+        return body.decode("utf-8", "replace")
+    if body is None:
+        return ""
+    return body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)

@@ -1,0 +1,35 @@
+"""LINE users the bot has met: whether they are friends, and which person they are."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.store.tables import LineUserRow
+
+
+class LineUsers:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_id: str) -> LineUserRow | None:
+        return self.session.get(LineUserRow, user_id)
+
+    def befriend(self, user_id: str, now: datetime, *, friend: bool = True) -> LineUserRow:
+        row = self.get(user_id)
+        if row is None:
+            row = LineUserRow(user_id=user_id, first_seen_at=now, updated_at=now)
+        row.is_friend, row.updated_at = friend, now
+        self.session.add(row)
+        return row
+
+    def link(self, user_id: str, person_id: str, now: datetime) -> LineUserRow:
+        row = self.befriend(user_id, now)
+        row.person_id = person_id
+        return row
+
+    def requester_id(self, user_id: str) -> str:
+        """The person behind a LINE user; an unregistered user is known by the LINE id."""
+        row = self.get(user_id)
+        return row.person_id if row and row.person_id else f"line:{user_id}"

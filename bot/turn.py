@@ -1,0 +1,61 @@
+"""One event's handling: the inbound event, its transaction, and the replies it builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from bot.i18n import Translator
+from bot.inbound import Inbound
+from bot.store.line_users import LineUsers
+from bot.store.outbox import Outbox
+from bot.store.sessions import DialogSessions
+from core.clock import Clock
+from core.sql.uow import SqlUnitOfWork
+
+
+@dataclass(frozen=True)
+class TurnSettings:
+    dialog_timeout: timedelta
+    reply_fresh_for: timedelta
+
+
+@dataclass
+class Turn:
+    """Everything a handler may use; every write goes through `session` and commits once."""
+
+    inbound: Inbound
+    session: Session
+    t: Translator
+    clock: Clock
+    settings: TurnSettings
+    now: datetime
+    replies: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.uow = SqlUnitOfWork(self.session)
+        self.outbox = Outbox(self.session, self.now, source_event_id=self.inbound.event_id)
+        self.dialogs = DialogSessions(self.session)
+        self.users = LineUsers(self.session)
+
+    def say(self, *messages: dict[str, Any]) -> None:
+        self.replies.extend(messages)
+
+    @property
+    def user_id(self) -> str:
+        return self.inbound.user_id or self.inbound.chat.id
+
+    @property
+    def requester_id(self) -> str:
+        return self.users.requester_id(self.user_id)
+
+    def flush_replies(self) -> None:
+        """Queue the replies; the token is worth using only while LINE still accepts it."""
+        if not self.replies:
+            return
+        deadline = min(self.inbound.at, self.now) + self.settings.reply_fresh_for
+        self.outbox.reply(self.inbound.chat.id, self.inbound.reply_token, deadline, self.replies)
+        self.replies = []

@@ -1,0 +1,1 @@
+"""LINE message builders: text with quick replies, Flex cards. Plain JSON, no SDK."""
