@@ -27,12 +27,11 @@ def store_events(engine: Engine, events: list[dict[str, Any]], now: datetime) ->
         module = postgresql if engine.dialect.name == "postgresql" else sqlite
         new = 0
         for values in rows:
-            result = session.connection().execute(
-                module.insert(InboxRow).values(**values).on_conflict_do_nothing(
-                    index_elements=["webhook_event_id"]
-                )
+            statement = module.insert(InboxRow).values(**values).on_conflict_do_nothing(
+                index_elements=["webhook_event_id"]
             )
-            new += result.rowcount
+            result = session.connection().execute(statement.returning(col(InboxRow.id)))
+            new += len(result.all())
         session.commit()
     return new
 

@@ -1,0 +1,1 @@
+"""Shared test support: database fixtures, LINE event builders, a recording messenger."""
