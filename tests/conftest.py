@@ -44,15 +44,7 @@ def pg_reason() -> str | None:
 @pytest.fixture(params=databases.DATABASES)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path,
                  pg_reason: str | None) -> Iterator[str]:
-    kind = request.param
-    if kind not in databases.selected():
-        pytest.skip(f"{kind} not in HELPDESK_TEST_DATABASES")
-    if kind == "sqlite":
-        yield databases.fresh_sqlite_database(tmp_path)
-        return
-    if pg_reason:
-        databases.skip_or_fail(pg_reason)
-    yield from databases.fresh_pg_database()
+    yield from databases.database_urls(request.param, tmp_path, pg_reason)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ HELPDESK_TEST_DATABASES limits the run to a comma-separated subset of sqlite,pos
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.db import normalise_url, upgrade
+from bot.db import make_engine, normalise_url, upgrade
 
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/postgres"
 DATABASES = ("sqlite", "postgresql")
@@ -75,3 +76,25 @@ def fresh_sqlite_database(folder: Path) -> str:
     url = f"sqlite:///{folder / 'helpdesk.db'}"
     upgrade(url)
     return url
+
+
+def database_urls(kind: str, folder: Path, pg_reason: str | None) -> Iterator[str]:
+    """A migrated database of `kind`, skipping (or failing in CI) where it cannot run."""
+    if kind not in selected():
+        pytest.skip(f"{kind} not in HELPDESK_TEST_DATABASES")
+    if kind == "sqlite":
+        yield fresh_sqlite_database(folder)
+        return
+    if pg_reason:
+        skip_or_fail(pg_reason)
+    yield from fresh_pg_database()
+
+
+@contextlib.contextmanager
+def database_engine(kind: str, folder: Path, pg_reason: str | None) -> Iterator[sa.Engine]:
+    for url in database_urls(kind, folder, pg_reason):
+        engine = make_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
