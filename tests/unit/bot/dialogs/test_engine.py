@@ -39,14 +39,14 @@ def test_start_asks_the_first_step() -> None:
 
 
 def test_prefilled_answers_are_skipped() -> None:
-    session, effects = start(DIALOG, now=NOW, timeout=TIMEOUT, prefill={"colour": "red"})
+    session, _effects = start(DIALOG, now=NOW, timeout=TIMEOUT, prefill={"colour": "red"})
     assert session is not None and session.state == "words"
 
 
 def test_a_valid_answer_moves_on_and_bumps_the_version() -> None:
     session, _ = start(DIALOG, now=NOW, timeout=TIMEOUT)
     assert session is not None
-    moved, effects = advance(DIALOG, session, Answer("choice", value="blue"), now=NOW,
+    moved, _effects = advance(DIALOG, session, Answer("choice", value="blue"), now=NOW,
                              timeout=TIMEOUT)
     assert moved is not None and (moved.state, moved.version) == ("words", 2)
     assert moved.data == {"colour": "blue"}
@@ -82,7 +82,7 @@ def test_restart_forgets_the_answers() -> None:
     session, _ = start(DIALOG, now=NOW, timeout=TIMEOUT, prefill={"colour": "red",
                                                                   "words": "abcd"})
     assert session is not None
-    again, effects = advance(DIALOG, session, Answer("choice", value="no"), now=NOW,
+    again, _effects = advance(DIALOG, session, Answer("choice", value="no"), now=NOW,
                              timeout=TIMEOUT)
     assert again is not None and (again.state, dict(again.data)) == ("colour", {})
 
