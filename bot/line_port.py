@@ -12,9 +12,11 @@ from linebot.v3.messaging import (
     ApiException,
     AsyncApiClient,
     AsyncMessagingApi,
+    AsyncMessagingApiBlob,
     Configuration,
     PushMessageRequest,
     ReplyMessageRequest,
+    RichMenuRequest,
 )
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,22 @@ class LineMessenger:
         except (TimeoutError, aiohttp.ClientError) as error:
             return SendOutcome("retry", f"network: {type(error).__name__}: {error}")
         return SendOutcome("sent")
+
+
+async def install_default_rich_menu(api_base: str, data_base: str, access_token: str,
+                                    menu: dict[str, Any], png: bytes) -> str:
+    """Create the rich menu, upload its picture, make it everyone's default; returns its id."""
+    async with AsyncApiClient(Configuration(host=api_base, access_token=access_token)) as client:
+        api = AsyncMessagingApi(client)
+        created = await api.create_rich_menu(RichMenuRequest.from_dict(menu))
+        menu_id = created.rich_menu_id
+        blob_config = Configuration(host=data_base, access_token=access_token)
+        async with AsyncApiClient(blob_config) as blob_client:
+            await AsyncMessagingApiBlob(blob_client).set_rich_menu_image(
+                menu_id, bytearray(png), _headers={"Content-Type": "image/png"}
+            )
+        await api.set_default_rich_menu(menu_id)
+    return str(menu_id)
 
 
 def classify_error(status: int | None, body: str) -> SendOutcome:
