@@ -5,34 +5,26 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from linebot.v3 import WebhookParser
 from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.webhooks import (
     Event,
     FollowEvent,
-    GroupSource,
     ImageMessageContent,
     JoinEvent,
     LocationMessageContent,
     MessageEvent,
     PostbackEvent,
-    RoomSource,
     TextMessageContent,
     UnfollowEvent,
-    UserSource,
 )
 
+from bot.chat import ChatRef, Inbound
+
 log = logging.getLogger(__name__)
-
-InboundKind = Literal[
-    "text", "image", "location", "other_message", "postback", "follow", "unfollow", "join",
-    "other",
-]
-
 
 class BadSignature(Exception):
     pass
@@ -40,36 +32,6 @@ class BadSignature(Exception):
 
 class MalformedBody(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class ChatRef:
-    """Where an event happened: a user's 1:1 chat, a group or a room."""
-
-    kind: Literal["user", "group", "room"]
-    id: str
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}:{self.id}"
-
-
-@dataclass(frozen=True)
-class Inbound:
-    event_id: str
-    kind: InboundKind
-    line_type: str
-    chat: ChatRef
-    user_id: str | None
-    at: datetime
-    reply_token: str | None = None
-    mode: str = "active"
-    text: str = ""
-    message_id: str | None = None
-    postback_data: str | None = None
-    postback_params: dict[str, str] = field(default_factory=dict)
-    location: dict[str, Any] | None = None
-    mentions_bot: bool = False
 
 
 def verify_and_split(body: bytes, signature: str, channel_secret: str) -> list[dict[str, Any]]:
@@ -160,6 +122,3 @@ def _message(event: MessageEvent) -> dict[str, Any]:
                  "latitude": content.latitude, "longitude": content.longitude}
         return {"kind": "location", "message_id": content.id, "location": place}
     return {"kind": "other_message", "message_id": getattr(content, "id", None)}
-
-
-__all__ = ["GroupSource", "RoomSource", "UserSource"]

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from bot.chat import Inbound
 from bot.i18n import Translator
-from bot.inbound import Inbound
 from bot.store.line_users import LineUsers
 from bot.store.outbox import Outbox
 from bot.store.sessions import DialogSessions

@@ -13,7 +13,7 @@ from bot.views.text import postback_action
 
 WIDTH, HEIGHT = 2500, 843  # LINE: a compact rich menu is 2500×843 pixels
 MAX_CHAT_BAR = 14  # LINE: chat-bar text is at most 14 characters
-TILES = (
+TILES: tuple[tuple[str, str, dict[str, str], str], ...] = (
     (N_("Report a problem"), "start", {"d": "repair"}, "#06C755"),
     (N_("My requests"), "status", {}, "#1E88E5"),
     (N_("Help"), "help", {}, "#FB8C00"),

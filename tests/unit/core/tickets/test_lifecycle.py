@@ -15,8 +15,16 @@ AT = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
 
 
 def ticket(status: TicketStatus = S.NEW) -> Ticket:
-    return Ticket(number="IT-2569-000001", type_key="repair", requester_id="P1",
-                  title="เครื่องพิมพ์", created_at=AT, updated_at=AT, status=status, id=1)
+    return Ticket(
+        number="IT-2569-000001",
+        type_key="repair",
+        requester_id="P1",
+        title="เครื่องพิมพ์",
+        created_at=AT,
+        updated_at=AT,
+        status=status,
+        id=1,
+    )
 
 
 def test_closed_rejected_cancelled_and_merged_are_final() -> None:
@@ -37,8 +45,9 @@ def test_pending_needs_a_reason() -> None:
 
 
 def test_waiting_for_parts_is_recorded_with_its_reason() -> None:
-    changed, entry = transition(ticket(S.IN_PROGRESS), S.PENDING, actor_id="T1", at=AT,
-                                pending_reason=PendingReason.PARTS)
+    changed, entry = transition(
+        ticket(S.IN_PROGRESS), S.PENDING, actor_id="T1", at=AT, pending_reason=PendingReason.PARTS
+    )
     assert changed.pending_reason is PendingReason.PARTS
     assert entry.before["status"] == "in_progress"
     assert entry.after == {"status": "pending", "pending_reason": "parts", "reopen_count": 0}

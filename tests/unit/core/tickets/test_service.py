@@ -38,11 +38,18 @@ def test_a_stale_version_loses(clock: FixedClock) -> None:
     uow = MemoryUnitOfWork()
     ticket = open_ticket(repair(), uow=uow, clock=clock)
     assert ticket.id is not None
-    change_status(ticket.id, TicketStatus.ASSIGNED, actor_id="T1", expected_version=1,
-                  uow=uow, clock=clock)
+    change_status(
+        ticket.id, TicketStatus.ASSIGNED, actor_id="T1", expected_version=1, uow=uow, clock=clock
+    )
     with pytest.raises(ConcurrentUpdate):
-        change_status(ticket.id, TicketStatus.CANCELLED, actor_id="P1", expected_version=1,
-                      uow=uow, clock=clock)
+        change_status(
+            ticket.id,
+            TicketStatus.CANCELLED,
+            actor_id="P1",
+            expected_version=1,
+            uow=uow,
+            clock=clock,
+        )
 
 
 def test_a_requester_sees_only_their_open_tickets_newest_first(clock: FixedClock) -> None:
@@ -51,8 +58,9 @@ def test_a_requester_sees_only_their_open_tickets_newest_first(clock: FixedClock
     open_ticket(repair(requester="P2"), uow=uow, clock=clock)
     third = open_ticket(repair(), uow=uow, clock=clock)
     assert first.id is not None
-    change_status(first.id, TicketStatus.CANCELLED, actor_id="P1", expected_version=None,
-                  uow=uow, clock=clock)
+    change_status(
+        first.id, TicketStatus.CANCELLED, actor_id="P1", expected_version=None, uow=uow, clock=clock
+    )
     assert [t.number for t in tickets_of_requester("P1", uow=uow)] == [third.number]
     all_mine = tickets_of_requester("P1", uow=uow, open_only=False)
     assert [t.number for t in all_mine] == [third.number, first.number]
