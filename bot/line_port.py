@@ -43,27 +43,34 @@ class LineMessenger:
     """Talks to LINE (or the emulator, by `api_base`) through line-bot-sdk's async client."""
 
     def __init__(self, api_base: str, access_token: str, timeout_seconds: float) -> None:
-        configuration = Configuration(host=api_base, access_token=access_token)
-        self._client = AsyncApiClient(configuration)
-        self._api = AsyncMessagingApi(self._client)
+        self._configuration = Configuration(host=api_base, access_token=access_token)
+        self._client: AsyncApiClient | None = None
         self._timeout = timeout_seconds
+
+    def _api(self) -> AsyncMessagingApi:
+        # aiohttp binds its connection pool to the running loop, so it is made on first use.
+        if self._client is None:
+            self._client = AsyncApiClient(self._configuration)
+        return AsyncMessagingApi(self._client)
 
     async def reply(self, token: str, messages: list[dict[str, Any]]) -> SendOutcome:
         request = ReplyMessageRequest.from_dict({"replyToken": token, "messages": messages})
         return await self._call(
-            self._api.reply_message_with_http_info(request, _request_timeout=self._timeout)
+            self._api().reply_message_with_http_info(request, _request_timeout=self._timeout)
         )
 
     async def push(self, to: str, messages: list[dict[str, Any]], retry_key: str) -> SendOutcome:
         request = PushMessageRequest.from_dict({"to": to, "messages": messages})
         return await self._call(
-            self._api.push_message_with_http_info(
+            self._api().push_message_with_http_info(
                 request, x_line_retry_key=retry_key, _request_timeout=self._timeout
             )
         )
 
     async def close(self) -> None:
-        await self._client.close()
+        if self._client is not None:
+            await self._client.close()
+            self._client = None
 
     async def _call(self, call: Any) -> SendOutcome:
         try:
