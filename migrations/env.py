@@ -7,9 +7,11 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import bot.store.tables
-import core.sql.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+import core.sql.directory
+import core.sql.tables
 
-_ = bot.store.tables
+# Importing the adapter modules registers their tables on SQLModel.metadata.
+_ = (bot.store.tables, core.sql.directory, core.sql.tables)
 target_metadata = SQLModel.metadata
 
 
