@@ -19,6 +19,7 @@ def submit_repair(turn: Turn, data: Mapping[str, Any]) -> None:
     command = OpenTicket(
         type_key="repair",
         requester_id=turn.requester_id,
+        unit_id=turn.person.unit_id if turn.person else None,
         title=t("Repair: {device}", device=device),
         description=data["symptom"],
         category=data["device"],

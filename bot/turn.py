@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from sqlmodel import Session
@@ -14,6 +15,8 @@ from bot.store.line_users import LineUsers
 from bot.store.outbox import Outbox
 from bot.store.sessions import DialogSessions
 from core.clock import Clock
+from core.directory.model import Person
+from core.sql.directory import SqlDirectory
 from core.sql.uow import SqlUnitOfWork
 
 
@@ -48,9 +51,15 @@ class Turn:
     def user_id(self) -> str:
         return self.inbound.user_id or self.inbound.chat.id
 
+    @cached_property
+    def person(self) -> Person | None:
+        """The staff member behind this LINE user, if the directory knows them."""
+        return SqlDirectory(self.session).person_for_line_user(self.user_id)
+
     @property
     def requester_id(self) -> str:
-        return self.users.requester_id(self.user_id)
+        """The person's id; a LINE user not (yet) in the directory is known by the LINE id."""
+        return self.person.id if self.person else f"line:{self.user_id}"
 
     def flush_replies(self) -> None:
         """Queue the replies; the token is worth using only while LINE still accepts it."""

@@ -1,4 +1,4 @@
-"""LINE users the bot has met: whether they are friends, and which person they are."""
+"""LINE users the bot has met, and whether they are still friends of the bot."""
 
 from __future__ import annotations
 
@@ -23,13 +23,3 @@ class LineUsers:
         row.is_friend, row.updated_at = friend, now
         self.session.add(row)
         return row
-
-    def link(self, user_id: str, person_id: str, now: datetime) -> LineUserRow:
-        row = self.befriend(user_id, now)
-        row.person_id = person_id
-        return row
-
-    def requester_id(self, user_id: str) -> str:
-        """The person behind a LINE user; an unregistered user is known by the LINE id."""
-        row = self.get(user_id)
-        return row.person_id if row and row.person_id else f"line:{user_id}"

@@ -69,12 +69,11 @@ class DialogSessionRow(SQLModel, table=True):
 
 
 class LineUserRow(SQLModel, table=True):
-    """A LINE user who has talked to the bot: friend or blocked, and the person it is."""
+    """A LINE user who has talked to the bot: friend or blocked (the directory says who)."""
 
     __tablename__ = "line_users"
 
     user_id: str = Field(primary_key=True, max_length=64)
-    person_id: str | None = Field(default=None, max_length=64, index=True)
     display_name: str | None = Field(default=None, max_length=120)
     is_friend: bool = True
     first_seen_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))

@@ -56,16 +56,12 @@ def upgrade() -> None:
 
     op.create_table('line_users',
     sa.Column('user_id', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-    sa.Column('person_id', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
     sa.Column('display_name', sqlmodel.sql.sqltypes.AutoString(length=120), nullable=True),
     sa.Column('is_friend', sa.Boolean(), nullable=False),
     sa.Column('first_seen_at', core.sql.columns.UTCDateTime(), nullable=False),
     sa.Column('updated_at', core.sql.columns.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('user_id')
     )
-    with op.batch_alter_table('line_users', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_line_users_person_id'), ['person_id'], unique=False)
-
     op.create_table('outbox',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('target', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
@@ -182,9 +178,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_outbox_pending_target')
 
     op.drop_table('outbox')
-    with op.batch_alter_table('line_users', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_line_users_person_id'))
-
     op.drop_table('line_users')
     with op.batch_alter_table('inbox', schema=None) as batch_op:
         batch_op.drop_index('ix_inbox_pending_chat')
