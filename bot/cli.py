@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from bot.settings import MissingSetting, load_settings
 
@@ -59,6 +60,18 @@ def _i18n_update(args: argparse.Namespace) -> int:
     return 0
 
 
+def _directory_import(args: argparse.Namespace) -> int:
+    from bot.directory_cli import import_from
+
+    return import_from(args.source, load_settings())
+
+
+def _directory_export(args: argparse.Namespace) -> int:
+    from bot.directory_cli import export_to
+
+    return export_to(args.target, load_settings())
+
+
 def _demo(args: argparse.Namespace) -> int:
     from bot.demo import run_demo
 
@@ -84,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     up = db.add_parser("upgrade", help="apply migrations")
     up.add_argument("revision", nargs="?", default="head")
     up.set_defaults(run=_db_upgrade)
+    directory = commands.add_parser("directory", help="the organisation as CSV files")
+    folders = directory.add_subparsers(dest="directory", required=True)
+    imports = folders.add_parser("import", help="replace the directory from CSV files")
+    imports.add_argument("source", type=Path, help="a folder or .zip with units.csv, people.csv …")
+    imports.set_defaults(run=_directory_import)
+    exports = folders.add_parser("export", help="write the directory as CSV files")
+    exports.add_argument("target", type=Path)
+    exports.set_defaults(run=_directory_export)
     i18n = commands.add_parser("i18n", help="Thai message catalog").add_subparsers(
         dest="i18n", required=True)
     _add(i18n, "compile", "compile messages.po to messages.mo", _i18n_compile)

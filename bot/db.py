@@ -7,8 +7,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event
-from sqlmodel import create_engine
+from sqlalchemy import Engine, MetaData, event
+from sqlmodel import SQLModel, create_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,6 +46,16 @@ def _ensure_sqlite_folder(url: str) -> None:
     path = url.split("///", 1)[-1]
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def table_metadata() -> MetaData:
+    """Every table of the product, registered by importing the adapter modules."""
+    import bot.store.tables
+    import core.sql.directory
+    import core.sql.tables
+
+    _ = (bot.store.tables, core.sql.directory, core.sql.tables)
+    return SQLModel.metadata
 
 
 def alembic_config(url: str) -> Config:

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
-from sqlmodel import SQLModel
 
-import bot.store.tables
-import core.sql.directory
-import core.sql.tables
+from bot.db import table_metadata
 
-# Importing the adapter modules registers their tables on SQLModel.metadata.
-_ = (bot.store.tables, core.sql.directory, core.sql.tables)
-target_metadata = SQLModel.metadata
+target_metadata = table_metadata()
 
 
 def run_migrations_offline() -> None:

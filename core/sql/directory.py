@@ -27,6 +27,7 @@ class UnitRow(SQLModel, table=True):
     __tablename__ = "units"
 
     id: str = Field(primary_key=True, max_length=64)
+    ordinal: int = 0  # keeps the order of the imported file
     name_th: str = Field(max_length=200)
     kind: str = Field(max_length=16)
     parent_id: str | None = Field(default=None, max_length=64)
@@ -40,6 +41,7 @@ class PersonRow(SQLModel, table=True):
     __tablename__ = "people"
 
     id: str = Field(primary_key=True, max_length=64)
+    ordinal: int = 0  # keeps the order of the imported file
     employee_id: str = Field(max_length=64, unique=True)
     name_th: str = Field(max_length=200)
     position_title: str = Field(default="", max_length=200)
@@ -57,6 +59,7 @@ class TeamRow(SQLModel, table=True):
     __tablename__ = "teams"
 
     key: str = Field(primary_key=True, max_length=64)
+    ordinal: int = 0  # keeps the order of the imported file
     name_th: str = Field(max_length=200)
     lead_id: str | None = Field(default=None, max_length=64)
     member_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -68,6 +71,7 @@ class PositionRow(SQLModel, table=True):
     __tablename__ = "positions"
 
     code: str = Field(primary_key=True, max_length=64)
+    ordinal: int = 0  # keeps the order of the imported file
     title_th: str = Field(max_length=200)
     holder_id: str | None = Field(default=None, max_length=64)
     delegate_id: str | None = Field(default=None, max_length=64)
@@ -78,6 +82,7 @@ class LineGroupRow(SQLModel, table=True):
     __tablename__ = "line_groups"
 
     group_id: str = Field(primary_key=True, max_length=64)
+    ordinal: int = 0  # keeps the order of the imported file
     name_th: str = Field(max_length=200)
     purpose: str = Field(max_length=32)
     unit_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -85,17 +90,18 @@ class LineGroupRow(SQLModel, table=True):
 
 
 def _person(row: PersonRow) -> Person:
-    values: dict[str, Any] = row.model_dump()
+    values: dict[str, Any] = row.model_dump(exclude={"ordinal"})
     values["roles"] = frozenset(Role(r) for r in row.roles)
     values["demo_persona"] = DemoPersona(row.demo_persona) if row.demo_persona else None
     return Person(**values)
 
 
-def _person_row(person: Person) -> PersonRow:
-    values: dict[str, Any] = {k: getattr(person, k) for k in PersonRow.model_fields}
+def _person_row(person: Person, ordinal: int) -> PersonRow:
+    values: dict[str, Any] = {k: getattr(person, k) for k in PersonRow.model_fields
+                              if k != "ordinal"}
     values["roles"] = sorted(r.value for r in person.roles)
     values["demo_persona"] = person.demo_persona.value if person.demo_persona else None
-    return PersonRow(**values)
+    return PersonRow(ordinal=ordinal, **values)
 
 
 def _team(row: TeamRow) -> Team:
@@ -115,17 +121,17 @@ class SqlDirectory:
         self.session = session
 
     def load(self) -> Directory:
-        rows = self.session.exec
+        def rows(table: Any) -> Any:
+            return self.session.exec(select(table).order_by(col(table.ordinal))).all()
+
         return Directory(
             units=tuple(Unit(u.id, u.name_th, UnitKind(u.kind), u.parent_id, u.head_position,
-                             u.area) for u in rows(select(UnitRow).order_by(col(UnitRow.id)))),
-            people=tuple(_person(p) for p in rows(select(PersonRow).order_by(col(PersonRow.id)))),
-            teams=tuple(_team(t) for t in rows(select(TeamRow).order_by(col(TeamRow.key)))),
+                             u.area) for u in rows(UnitRow)),
+            people=tuple(_person(p) for p in rows(PersonRow)),
+            teams=tuple(_team(t) for t in rows(TeamRow)),
             positions=tuple(Position(p.code, p.title_th, p.holder_id, p.delegate_id,
-                                     p.next_level)
-                            for p in rows(select(PositionRow).order_by(col(PositionRow.code)))),
-            groups=tuple(_group(g) for g in rows(select(LineGroupRow)
-                                                 .order_by(col(LineGroupRow.group_id)))),
+                                     p.next_level) for p in rows(PositionRow)),
+            groups=tuple(_group(g) for g in rows(LineGroupRow)),
         )
 
     def replace(self, directory: Directory, *, today: date) -> Directory:
@@ -136,16 +142,23 @@ class SqlDirectory:
         merged = replace(directory, people=directory.people + tuple(gone))
         for table in (UnitRow, PersonRow, TeamRow, PositionRow, LineGroupRow):
             self.session.connection().execute(delete(table))
-        self.session.add_all([UnitRow(**u.__dict__) for u in merged.units])
-        self.session.add_all([_person_row(p) for p in merged.people])
-        self.session.add_all([TeamRow(key=t.key, name_th=t.name_th, lead_id=t.lead_id,
-                                      member_ids=list(t.member_ids),
-                                      categories=sorted(t.categories), areas=sorted(t.areas))
-                              for t in merged.teams])
-        self.session.add_all([PositionRow(**p.__dict__) for p in merged.positions])
-        self.session.add_all([LineGroupRow(group_id=g.group_id, name_th=g.name_th,
-                                           purpose=g.purpose.value, unit_ids=sorted(g.unit_ids),
-                                           confirmed=g.confirmed) for g in merged.groups])
+        rows: list[SQLModel] = []
+        for n, unit in enumerate(merged.units):
+            rows.append(UnitRow(ordinal=n, **unit.__dict__))
+        for n, person in enumerate(merged.people):
+            rows.append(_person_row(person, n))
+        for n, team in enumerate(merged.teams):
+            rows.append(TeamRow(ordinal=n, key=team.key, name_th=team.name_th,
+                                lead_id=team.lead_id, member_ids=list(team.member_ids),
+                                categories=sorted(team.categories), areas=sorted(team.areas)))
+        for n, position in enumerate(merged.positions):
+            rows.append(PositionRow(ordinal=n, **position.__dict__))
+        for n, group in enumerate(merged.groups):
+            rows.append(LineGroupRow(ordinal=n, group_id=group.group_id, name_th=group.name_th,
+                                     purpose=group.purpose.value,
+                                     unit_ids=sorted(group.unit_ids),
+                                     confirmed=group.confirmed))
+        self.session.add_all(rows)
         self.session.flush()
         return merged
 

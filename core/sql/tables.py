@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
 from core.sql.columns import UTCDateTime
@@ -60,7 +60,6 @@ class AuditRow(SQLModel, table=True):
 
 class CounterRow(SQLModel, table=True):
     __tablename__ = "counters"
-    __table_args__ = (UniqueConstraint("name"),)
 
     name: str = Field(primary_key=True, max_length=60)
     value: int = 0

@@ -21,8 +21,7 @@ def upgrade() -> None:
     op.create_table('counters',
     sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=60), nullable=False),
     sa.Column('value', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('name'),
-    sa.UniqueConstraint('name')
+    sa.PrimaryKeyConstraint('name')
     )
     op.create_table('dialog_sessions',
     sa.Column('chat_key', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
