@@ -72,6 +72,22 @@ def _directory_export(args: argparse.Namespace) -> int:
     return export_to(args.target, load_settings())
 
 
+def _richmenu_install(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.i18n import load_translator
+    from bot.line_port import install_default_rich_menu
+    from bot.views.richmenu import main_menu, main_menu_image
+
+    settings = load_settings()
+    _secret, token = settings.require_line_secrets()
+    t = load_translator(settings.locale_dir, settings.helpdesk_tz)
+    menu_id = asyncio.run(install_default_rich_menu(
+        settings.line_api_base, settings.data_api_base, token, main_menu(t), main_menu_image(t)))
+    log.info("rich menu %s is now the default for every user", menu_id)
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from bot.demo import run_demo
 
@@ -105,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     exports = folders.add_parser("export", help="write the directory as CSV files")
     exports.add_argument("target", type=Path)
     exports.set_defaults(run=_directory_export)
+    richmenu = commands.add_parser("richmenu", help="the menu under the chat").add_subparsers(
+        dest="richmenu", required=True)
+    _add(richmenu, "install", "draw the Thai rich menu and make it the default", _richmenu_install)
     i18n = commands.add_parser("i18n", help="Thai message catalog").add_subparsers(
         dest="i18n", required=True)
     _add(i18n, "compile", "compile messages.po to messages.mo", _i18n_compile)
