@@ -75,3 +75,6 @@ def live_stack(database_url: str, **settings: Any) -> Iterator[Live]:
         app = create_app(Settings(**(values | settings)))
         with serving(app, bot_socket) as bot_url, EmulatorClient(emulator.base_url) as line:
             yield Live(bot_url, emulator, line)
+            # Every test that drives the bot through the emulator also proves LINE would have
+            # accepted all of the bot's requests.
+            assert line.rejections() == [], line.rejections()
