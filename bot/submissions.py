@@ -23,7 +23,8 @@ def submit_repair(turn: Turn, data: Mapping[str, Any]) -> None:
         title=t("Repair: {device}", device=device),
         description=data["symptom"],
         category=data["device"],
-        details={"device": data["device"], "line_user_id": turn.user_id},
+        details={"device": data["device"], "line_user_id": turn.user_id,
+                 "photo_message_ids": [data["photo"]["message_id"]] if data.get("photo") else []},
     )
     ticket = open_ticket(command, uow=turn.uow, clock=turn.clock)
     turn.say(

@@ -53,6 +53,9 @@ class Step:
     next: NextStep
     choices: tuple[Choice, ...] = ()
     accepts: frozenset[AnswerKind] = frozenset({"text", "choice"})
+    # How a later prompt shows this step's answer: a message id for the value, when the value
+    # itself is not fit to show (a photo reference, "none").
+    describe: Callable[[Any], str] | None = None
 
 
 @dataclass(frozen=True)

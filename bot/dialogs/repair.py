@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.dialogs.answers import FreeText, choice
-from bot.dialogs.engine import RESTART, Choice, Dialog, Step
+from bot.dialogs.engine import RESTART, Answer, Choice, Dialog, InvalidAnswer, Step
 from bot.i18n import N_
 
 # Device kinds of 001:L131-137 and the repair form of 003:L193-217.
@@ -22,10 +22,21 @@ DEVICE_CHOICES = (
 
 DEVICE_LABELS = {choice.value: choice.label for choice in DEVICE_CHOICES}
 
+PHOTO_CHOICES = (Choice("skip", N_("No photo")),)
+
 CONFIRM_CHOICES = (
     Choice("confirm", N_("Confirm")),
     Choice("restart", N_("Start over")),
 )
+
+
+def photo_or_skip(answer: Answer, step: Step) -> dict[str, Any] | None:
+    """A photo of the fault (LINE keeps its content; we keep its message id), or none."""
+    if answer.kind == "image" and answer.media and answer.media.get("message_id"):
+        return {"message_id": str(answer.media["message_id"])}
+    if answer.kind == "choice" and answer.value == "skip":
+        return None
+    raise InvalidAnswer("Please send a photo, or tap one of the choices.")
 
 
 def _after_confirm(data: Mapping[str, Any]) -> str | None:
@@ -47,11 +58,22 @@ REPAIR = Dialog(
             name="symptom",
             prompt=N_("Describe the problem: what happens, and where is the device?"),
             parse=FreeText(min_length=5, max_length=1000),
+            next="photo",
+        ),
+        "photo": Step(
+            name="photo",
+            prompt=N_("Send a photo of the problem if you can (tap + then the camera), "
+                      "or tap 'No photo'."),
+            parse=photo_or_skip,
             next="confirm",
+            choices=PHOTO_CHOICES,
+            accepts=frozenset({"image", "choice", "text"}),
+            describe=lambda photo: N_("attached") if photo else N_("none"),
         ),
         "confirm": Step(
             name="confirm",
-            prompt=N_("Please check your repair request:\nDevice: {device}\nProblem: {symptom}"),
+            prompt=N_("Please check your repair request:\nDevice: {device}\nProblem: {symptom}"
+                      "\nPhoto: {photo}"),
             parse=choice,
             next=_after_confirm,
             choices=CONFIRM_CHOICES,

@@ -18,6 +18,13 @@ def live(database_url: str) -> Iterator[Live]:
         yield stack
 
 
+# The smallest valid PNG: one transparent pixel.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
 def texts(messages: list[dict[str, Any]]) -> list[str]:
     return [m["message"].get("text") or m["message"].get("altText") for m in messages]
 
@@ -36,11 +43,13 @@ def test_a_repair_dialog_through_signed_events_creates_one_ticket(live: Live) ->
     live.line.wait_for_messages(STAFF, 2)
     live.line.send_text(STAFF, STAFF, "กระดาษติด ชั้น 3")
     live.line.wait_for_messages(STAFF, 3)
+    live.line.send_image(STAFF, STAFF, PNG)
+    assert "แนบแล้ว" in texts(live.line.wait_for_messages(STAFF, 4))[3]
     live.line.send_postback(STAFF, STAFF, "a=ans&s=confirm&v=confirm", display_text="ยืนยัน")
-    received = live.line.wait_for_messages(STAFF, 5)
-    assert re.search(r"IT-\d{4}-\d{6}", texts(received)[3])
+    received = live.line.wait_for_messages(STAFF, 6)
+    assert re.search(r"IT-\d{4}-\d{6}", texts(received)[4])
     live.line.send_text(STAFF, STAFF, "สถานะ")
-    status = live.line.wait_for_messages(STAFF, 6)[-1]["message"]
+    status = live.line.wait_for_messages(STAFF, 7)[-1]["message"]
     assert status["type"] == "flex" and len(status["contents"]["contents"]) == 1
 
 

@@ -24,6 +24,14 @@ def bot(database_url: str, clock: FixedClock) -> Bot:
     return Bot(database_url, clock)
 
 
+def report(bot: Bot, user: str, problem: str, clock: FixedClock) -> None:
+    """A free-text report, no photo, confirmed: one ticket."""
+    for event in (text_event(user, problem, clock.now()),
+                  postback_event(user, "a=ans&s=photo&v=skip", clock.now()),
+                  postback_event(user, "a=ans&s=confirm&v=confirm", clock.now())):
+        bot.say(event)
+
+
 def quick_labels(bot: Bot) -> list[str]:
     last = bot.messenger.sent[-1]["messages"][-1]
     return [item["action"]["label"] for item in last.get("quickReply", {}).get("items", [])]
@@ -40,14 +48,18 @@ def test_a_repair_dialog_opens_exactly_one_ticket(bot: Bot, clock: FixedClock) -
     assert bot.say(text_event(STAFF, "แจ้งซ่อม", now)) == ["อุปกรณ์ใดมีปัญหาคะ"]
     assert "เครื่องพิมพ์" in quick_labels(bot)
     bot.say(postback_event(STAFF, "a=ans&s=device&v=printer", now))
-    confirm = bot.say(text_event(STAFF, "กระดาษติด ชั้น 3 ห้อง 301", now))
-    assert "อุปกรณ์: เครื่องพิมพ์" in confirm[0]
+    photo = bot.say(text_event(STAFF, "กระดาษติด ชั้น 3 ห้อง 301", now))
+    assert photo[0].startswith("หากสะดวก กรุณาส่งรูปอาการเสีย")
+    picture = image_event(STAFF, now)
+    confirm = bot.say(picture)
+    assert "อุปกรณ์: เครื่องพิมพ์" in confirm[0] and "รูปภาพ: แนบแล้ว" in confirm[0]
     done = bot.say(postback_event(STAFF, "a=ans&s=confirm&v=confirm", now))
     tickets = bot.tickets()
     assert len(tickets) == 1
     assert tickets[0].number == "IT-2569-000001"
     assert tickets[0].category == "printer"
     assert tickets[0].requester_id == f"line:{STAFF}"
+    assert tickets[0].details["photo_message_ids"] == [picture["message"]["id"]]
     assert "IT-2569-000001" in done[0] and "IT-2569-000001" in done[1]
 
 
@@ -57,10 +69,13 @@ def test_typing_a_choice_label_counts_as_tapping_it(bot: Bot, clock: FixedClock)
     assert said == ["กรุณาเล่าอาการเสีย และบอกว่าอุปกรณ์อยู่ที่ไหน (อาคาร/ชั้น/ห้อง) ค่ะ"]
 
 
-def test_a_free_text_problem_report_skips_to_confirmation(bot: Bot, clock: FixedClock) -> None:
+def test_a_free_text_problem_report_skips_to_the_photo(bot: Bot, clock: FixedClock) -> None:
     said = bot.say(text_event(STAFF, "ปริ้นเตอร์ชั้น 3 กระดาษติด", clock.now()))
+    assert said[0].startswith("หากสะดวก กรุณาส่งรูปอาการเสีย")
+    said = bot.say(text_event(STAFF, "ไม่มีรูป", clock.now()))
     assert "อุปกรณ์: เครื่องพิมพ์" in said[0]
     assert "อาการ: ปริ้นเตอร์ชั้น 3 กระดาษติด" in said[0]
+    assert "รูปภาพ: ไม่มี" in said[0]
 
 
 def test_a_too_short_symptom_is_asked_again_and_changes_nothing(bot: Bot,
@@ -83,8 +98,7 @@ def test_cancel_works_from_any_step(bot: Bot, clock: FixedClock) -> None:
 
 def test_status_lists_only_my_open_tickets(bot: Bot, clock: FixedClock) -> None:
     for user in (STAFF, OTHER):
-        bot.say(text_event(user, "คอมเปิดไม่ติด ห้องประชุม", clock.now()))
-        bot.say(postback_event(user, "a=ans&s=confirm&v=confirm", clock.now()))
+        report(bot, user, "คอมเปิดไม่ติด ห้องประชุม", clock)
     said = bot.say(text_event(STAFF, "สถานะ", clock.now()))
     assert said == ["คำขอที่ยังดำเนินการอยู่ 1 รายการ"]
     carousel = bot.messenger.sent[-1]["messages"][0]["contents"]
@@ -97,8 +111,7 @@ def test_status_with_no_tickets_says_so(bot: Bot, clock: FixedClock) -> None:
 
 
 def test_someone_elses_ticket_number_reveals_nothing(bot: Bot, clock: FixedClock) -> None:
-    bot.say(text_event(OTHER, "คอมเปิดไม่ติด ห้องประชุม", clock.now()))
-    bot.say(postback_event(OTHER, "a=ans&s=confirm&v=confirm", clock.now()))
+    report(bot, OTHER, "คอมเปิดไม่ติด ห้องประชุม", clock)
     said = bot.say(postback_event(STAFF, "a=ticket&n=IT-2569-000001", clock.now()))
     assert said == ["ไม่พบคำขอเลขที่ IT-2569-000001 ในรายการของท่านค่ะ"]
 

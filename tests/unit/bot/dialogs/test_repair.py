@@ -23,7 +23,8 @@ def test_every_step_leaves_room_for_the_cancel_chip() -> None:
             assert len(step.choices) + 1 <= MAX_QUICK_REPLIES
 
 
-def test_repair_asks_device_then_symptom_then_confirmation() -> None:
+def test_repair_asks_device_then_symptom_then_photo_then_confirmation() -> None:
     assert REPAIR.first == "device"
     assert REPAIR.steps["device"].next == "symptom"
-    assert REPAIR.steps["symptom"].next == "confirm"
+    assert REPAIR.steps["symptom"].next == "photo"
+    assert REPAIR.steps["photo"].next == "confirm"

@@ -1,0 +1,1 @@
+"""Browser tests: the emulator's chat page driven in headless Chromium."""
