@@ -1,0 +1,5 @@
+"""Entry point of `python -m emulator`."""
+
+from emulator.cli import main
+
+main()
