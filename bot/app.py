@@ -23,14 +23,16 @@ from bot.settings import Settings
 from bot.turn import TurnSettings
 from bot.worker import InboxWorker
 from core.clock import Clock, SystemClock
+from core.tickets.catalogue_loader import load_catalogue
 
 log = logging.getLogger(__name__)
 
 
 def build_runtime(settings: Settings, clock: Clock | None = None,
                   messenger: Messenger | None = None) -> Runtime:
-    """Everything the app needs; fails fast on missing secrets or a missing catalog."""
+    """Everything the app needs; fails fast on missing secrets, catalog or catalogue."""
     secret, token = settings.require_line_secrets()
+    catalogue = load_catalogue(settings.helpdesk_catalogue)
     clock = clock or SystemClock()
     engine = make_engine(settings.database_url)
     t = load_translator(settings.locale_dir, settings.helpdesk_tz)
@@ -41,7 +43,7 @@ def build_runtime(settings: Settings, clock: Clock | None = None,
     sender = OutboxSender(engine, messenger, clock, max_attempts=settings.sender_max_attempts)
     worker = InboxWorker(engine, t, clock, turn_settings, max_attempts=settings.worker_max_attempts,
                          on_outbox=sender.wake.set)
-    return Runtime(settings, secret, engine, t, clock, worker, sender)
+    return Runtime(settings, secret, engine, t, clock, worker, sender, catalogue)
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None,

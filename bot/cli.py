@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.settings import MissingSetting, load_settings
+from core.tickets.catalogue_loader import CatalogueError
 
 log = logging.getLogger("helpdesk")
 
@@ -88,6 +89,16 @@ def _richmenu_install(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalogue_check(args: argparse.Namespace) -> int:
+    from core.tickets.catalogue_loader import load_catalogue
+
+    path = args.file or load_settings().helpdesk_catalogue
+    catalogue = load_catalogue(path)
+    sys.stdout.write(f"catalogue {path or '(packaged)'}: version {catalogue.version}, "
+                     f"{len(catalogue.keys())} request types\n")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from bot.demo import run_demo
 
@@ -121,6 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
     exports = folders.add_parser("export", help="write the directory as CSV files")
     exports.add_argument("target", type=Path)
     exports.set_defaults(run=_directory_export)
+    catalogue = commands.add_parser("catalogue", help="the service catalogue (request types)")
+    check = catalogue.add_subparsers(dest="catalogue", required=True).add_parser(
+        "check", help="load the catalogue and report the first bad field")
+    check.add_argument("file", type=Path, nargs="?", help="default: HELPDESK_CATALOGUE or packaged")
+    check.set_defaults(run=_catalogue_check)
     richmenu = commands.add_parser("richmenu", help="the menu under the chat").add_subparsers(
         dest="richmenu", required=True)
     _add(richmenu, "install", "draw the Thai rich menu and make it the default", _richmenu_install)
@@ -144,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except MissingSetting as error:
+    except (MissingSetting, CatalogueError) as error:
         sys.stderr.write(f"{error}\n")
         return 2
 

@@ -11,6 +11,7 @@ from bot.sender import OutboxSender
 from bot.settings import Settings
 from bot.worker import InboxWorker
 from core.clock import Clock
+from core.tickets.catalogue import Catalogue
 
 
 @dataclass
@@ -22,6 +23,7 @@ class Runtime:
     clock: Clock
     worker: InboxWorker
     sender: OutboxSender
+    catalogue: Catalogue
 
     def wake_worker(self) -> None:
         self.worker.wake.set()

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     line_request_timeout_seconds: float = Field(default=10.0, gt=0)
     dialog_timeout_minutes: int = Field(default=30, ge=1)
     start_workers: bool = True
+    # The organisation's service catalogue (TOML); unset: the packaged default.
+    helpdesk_catalogue: Path | None = None
     locale_dir: Path = Path(__file__).resolve().parent.parent / "locale"
 
     @property

@@ -46,7 +46,7 @@ class RecordingMessenger:
         return [m.get("text") or m.get("altText", "") for c in self.sent for m in c["messages"]]
 
 
-def test_settings(database_url: str, **overrides: Any) -> Settings:
+def bot_settings(database_url: str, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "line_channel_secret": SECRET, "line_channel_access_token": TOKEN,
         "database_url": database_url, "start_workers": False, "locale_dir": LOCALE,
@@ -60,7 +60,7 @@ class Bot:
     def __init__(self, database_url: str, clock: FixedClock, **overrides: Any) -> None:
         self.messenger = RecordingMessenger()
         self.clock = clock
-        self.app = create_app(test_settings(database_url, **overrides), clock=clock,
+        self.app = create_app(bot_settings(database_url, **overrides), clock=clock,
                               messenger=self.messenger)
         self.client = TestClient(self.app)
         self.runtime: Runtime = self.app.state.runtime
