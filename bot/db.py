@@ -51,10 +51,13 @@ def _ensure_sqlite_folder(url: str) -> None:
 def table_metadata() -> MetaData:
     """Every table of the product, registered by importing the adapter modules."""
     import bot.store.tables
+    import core.sql.approvals
     import core.sql.directory
     import core.sql.tables
+    import core.sql.ticket_extras
 
-    _ = (bot.store.tables, core.sql.directory, core.sql.tables)
+    _ = (bot.store.tables, core.sql.approvals, core.sql.directory, core.sql.tables,
+         core.sql.ticket_extras)
     return SQLModel.metadata
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -78,6 +78,19 @@ class SqlTickets:
             query = query.where(col(TicketRow.status).in_([s.value for s in OPEN_STATUSES]))
         rows = self.session.exec(query.order_by(col(TicketRow.id).desc())).all()
         return [_to_ticket(row) for row in rows]
+
+    def children(self, parent_id: int) -> Sequence[Ticket]:
+        return self._where(col(TicketRow.parent_id) == parent_id)
+
+    def with_status(self, status: TicketStatus) -> Sequence[Ticket]:
+        return self._where(col(TicketRow.status) == status.value)
+
+    def by_asset(self, asset_no: str) -> Sequence[Ticket]:
+        return self._where(col(TicketRow.asset_no) == asset_no)
+
+    def _where(self, condition: ColumnElement[bool]) -> list[Ticket]:
+        query = select(TicketRow).where(condition).order_by(col(TicketRow.id))
+        return [_to_ticket(row) for row in self.session.exec(query).all()]
 
 
 class SqlAudit:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from core.sql.approvals import SqlApprovals
+from core.sql.ticket_extras import SqlAttachments, SqlComments, SqlLinks
 from core.sql.tickets import SqlAudit, SqlCounters, SqlTickets
 
 
@@ -13,6 +15,10 @@ class SqlUnitOfWork:
         self.tickets = SqlTickets(session)
         self.audit = SqlAudit(session)
         self.counters = SqlCounters(session)
+        self.comments = SqlComments(session)
+        self.attachments = SqlAttachments(session)
+        self.links = SqlLinks(session)
+        self.approvals = SqlApprovals(session)
 
     def commit(self) -> None:
         self.session.commit()

@@ -7,6 +7,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+# The actor id of changes the help desk makes by itself (auto-close, a parent closing).
+SYSTEM_ACTOR = "system"
+
 
 class TicketStatus(StrEnum):
     NEW = "new"
