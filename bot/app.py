@@ -37,7 +37,8 @@ def build_runtime(settings: Settings, clock: Clock | None = None,
     engine = make_engine(settings.database_url)
     t = load_translator(settings.locale_dir, settings.helpdesk_tz)
     turn_settings = TurnSettings(timedelta(minutes=settings.dialog_timeout_minutes),
-                                 timedelta(seconds=settings.reply_token_fresh_seconds))
+                                 timedelta(seconds=settings.reply_token_fresh_seconds),
+                                 catalogue)
     messenger = messenger or LineMessenger(settings.line_api_base, token,
                                            settings.line_request_timeout_seconds)
     sender = OutboxSender(engine, messenger, clock, max_attempts=settings.sender_max_attempts)

@@ -115,6 +115,7 @@ def _prompt(turn: Turn, dialog: Dialog, ask: Ask) -> dict[str, Any]:
 def _shown_value(turn: Turn, dialog: Dialog, key: str, value: Any) -> Any:
     step = dialog.steps.get(key)
     if step is not None and step.describe is not None:
-        return turn.t(step.describe(value))
+        message_id = step.describe(value)
+        return value if message_id is None else turn.t(message_id)
     labels = {c.value: c.label for c in step.choices} if step else {}
     return turn.t(labels[value]) if isinstance(value, str) and value in labels else value

@@ -18,12 +18,14 @@ from core.clock import Clock
 from core.directory.model import Person
 from core.sql.directory import SqlDirectory
 from core.sql.uow import SqlUnitOfWork
+from core.tickets.catalogue import Catalogue
 
 
 @dataclass(frozen=True)
 class TurnSettings:
     dialog_timeout: timedelta
     reply_fresh_for: timedelta
+    catalogue: Catalogue
 
 
 @dataclass
@@ -46,6 +48,10 @@ class Turn:
 
     def say(self, *messages: dict[str, Any]) -> None:
         self.replies.extend(messages)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.settings.catalogue
 
     @property
     def user_id(self) -> str:

@@ -53,9 +53,9 @@ class Step:
     next: NextStep
     choices: tuple[Choice, ...] = ()
     accepts: frozenset[AnswerKind] = frozenset({"text", "choice"})
-    # How a later prompt shows this step's answer: a message id for the value, when the value
-    # itself is not fit to show (a photo reference, "none").
-    describe: Callable[[Any], str] | None = None
+    # How a later prompt shows this step's answer: a message id where the value itself is not
+    # fit to show (a photo reference, "none"), or None to show the value as typed.
+    describe: Callable[[Any], str | None] | None = None
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,11 @@ def test_staff_reports_a_broken_printer_with_a_photo(stack: tuple[Live, str], pa
     expect(bot_says.last).to_contain_text("กรุณาเล่าอาการเสีย")
     page.get_by_test_id("chat-input").fill("กระดาษติดทุกแผ่น ห้อง 301 ชั้น 3")
     page.get_by_test_id("chat-input").press("Enter")
+    expect(bot_says.last).to_contain_text("หมายเลขครุภัณฑ์")
+    page.get_by_test_id("chat-input").fill("PR-2565-0012")
+    page.get_by_test_id("chat-input").press("Enter")
+    expect(bot_says.last).to_contain_text("อยู่ในประกัน")
+    tap_chip(page, "ครุภัณฑ์ของหน่วยงาน")
     expect(bot_says.last).to_contain_text("กรุณาส่งรูปอาการเสีย")
     photo = FilePayload(name="printer.png", mimeType="image/png",
                         buffer=solid_png(64, 48, (200, 40, 40)))

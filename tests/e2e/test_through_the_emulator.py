@@ -43,13 +43,17 @@ def test_a_repair_dialog_through_signed_events_creates_one_ticket(live: Live) ->
     live.line.wait_for_messages(STAFF, 2)
     live.line.send_text(STAFF, STAFF, "กระดาษติด ชั้น 3")
     live.line.wait_for_messages(STAFF, 3)
+    live.line.send_text(STAFF, STAFF, "PR-0012")
+    live.line.wait_for_messages(STAFF, 4)
+    live.line.send_text(STAFF, STAFF, "ครุภัณฑ์ของหน่วยงาน")
+    live.line.wait_for_messages(STAFF, 5)
     live.line.send_image(STAFF, STAFF, PNG)
-    assert "แนบแล้ว" in texts(live.line.wait_for_messages(STAFF, 4))[3]
+    assert "แนบแล้ว" in texts(live.line.wait_for_messages(STAFF, 6))[5]
     live.line.send_postback(STAFF, STAFF, "a=ans&s=confirm&v=confirm", display_text="ยืนยัน")
-    received = live.line.wait_for_messages(STAFF, 6)
-    assert re.search(r"IT-\d{4}-\d{6}", texts(received)[4])
+    received = live.line.wait_for_messages(STAFF, 8)
+    assert re.search(r"IT-\d{4}-\d{6}", texts(received)[6])
     live.line.send_text(STAFF, STAFF, "สถานะ")
-    status = live.line.wait_for_messages(STAFF, 7)[-1]["message"]
+    status = live.line.wait_for_messages(STAFF, 9)[-1]["message"]
     assert status["type"] == "flex" and len(status["contents"]["contents"]) == 1
 
 

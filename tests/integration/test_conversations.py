@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlmodel import Session
 
 from core.clock import FixedClock
+from core.sql.uow import SqlUnitOfWork
+from core.tickets.model import TicketStatus as S
+from core.tickets.service import change_status
 from tests.support.harness import Bot
 from tests.support.line_events import (
     GROUP,
@@ -24,12 +28,16 @@ def bot(database_url: str, clock: FixedClock) -> Bot:
     return Bot(database_url, clock)
 
 
-def report(bot: Bot, user: str, problem: str, clock: FixedClock) -> None:
-    """A free-text report, no photo, confirmed: one ticket."""
-    for event in (text_event(user, problem, clock.now()),
-                  postback_event(user, "a=ans&s=photo&v=skip", clock.now()),
-                  postback_event(user, "a=ans&s=confirm&v=confirm", clock.now())):
-        bot.say(event)
+def report(bot: Bot, user: str, problem: str, clock: FixedClock, *, asset: str = "",
+           ownership: str = "owned") -> list[str]:
+    """A free-text report confirmed; returns what the bot said after the confirmation."""
+    now = clock.now()
+    bot.say(text_event(user, problem, now))
+    bot.say(text_event(user, asset, now) if asset
+            else postback_event(user, "a=ans&s=asset&v=skip", now))
+    for data in (f"a=ans&s=ownership&v={ownership}", "a=ans&s=photo&v=skip"):
+        bot.say(postback_event(user, data, now))
+    return bot.say(postback_event(user, "a=ans&s=confirm&v=confirm", now))
 
 
 def quick_labels(bot: Bot) -> list[str]:
@@ -48,11 +56,15 @@ def test_a_repair_dialog_opens_exactly_one_ticket(bot: Bot, clock: FixedClock) -
     assert bot.say(text_event(STAFF, "แจ้งซ่อม", now)) == ["อุปกรณ์ใดมีปัญหาคะ"]
     assert "เครื่องพิมพ์" in quick_labels(bot)
     bot.say(postback_event(STAFF, "a=ans&s=device&v=printer", now))
-    photo = bot.say(text_event(STAFF, "กระดาษติด ชั้น 3 ห้อง 301", now))
+    asset = bot.say(text_event(STAFF, "กระดาษติด ชั้น 3 ห้อง 301", now))
+    assert asset[0].startswith("หมายเลขครุภัณฑ์")
+    assert bot.say(text_event(STAFF, "pr 2565/0012", now))[0].startswith("เครื่องนี้เป็นครุภัณฑ์")
+    photo = bot.say(postback_event(STAFF, "a=ans&s=ownership&v=owned", now))
     assert photo[0].startswith("หากสะดวก กรุณาส่งรูปอาการเสีย")
     picture = image_event(STAFF, now)
     confirm = bot.say(picture)
     assert "อุปกรณ์: เครื่องพิมพ์" in confirm[0] and "รูปภาพ: แนบแล้ว" in confirm[0]
+    assert "เลขครุภัณฑ์: PR 2565/0012" in confirm[0]
     done = bot.say(postback_event(STAFF, "a=ans&s=confirm&v=confirm", now))
     tickets = bot.tickets()
     assert len(tickets) == 1
@@ -60,6 +72,7 @@ def test_a_repair_dialog_opens_exactly_one_ticket(bot: Bot, clock: FixedClock) -
     assert tickets[0].category == "printer"
     assert tickets[0].requester_id == f"line:{STAFF}"
     assert tickets[0].details["photo_message_ids"] == [picture["message"]["id"]]
+    assert tickets[0].asset_no == "PR 2565/0012"
     assert "IT-2569-000001" in done[0] and "IT-2569-000001" in done[1]
 
 
@@ -69,13 +82,37 @@ def test_typing_a_choice_label_counts_as_tapping_it(bot: Bot, clock: FixedClock)
     assert said == ["กรุณาเล่าอาการเสีย และบอกว่าอุปกรณ์อยู่ที่ไหน (อาคาร/ชั้น/ห้อง) ค่ะ"]
 
 
-def test_a_free_text_problem_report_skips_to_the_photo(bot: Bot, clock: FixedClock) -> None:
+def test_a_free_text_problem_report_skips_device_and_symptom(bot: Bot,
+                                                            clock: FixedClock) -> None:
     said = bot.say(text_event(STAFF, "ปริ้นเตอร์ชั้น 3 กระดาษติด", clock.now()))
-    assert said[0].startswith("หากสะดวก กรุณาส่งรูปอาการเสีย")
+    assert said[0].startswith("หมายเลขครุภัณฑ์")
+    for typed in ("ไม่ทราบ", "ครุภัณฑ์ของหน่วยงาน"):
+        bot.say(text_event(STAFF, typed, clock.now()))
     said = bot.say(text_event(STAFF, "ไม่มีรูป", clock.now()))
     assert "อุปกรณ์: เครื่องพิมพ์" in said[0]
     assert "อาการ: ปริ้นเตอร์ชั้น 3 กระดาษติด" in said[0]
-    assert "รูปภาพ: ไม่มี" in said[0]
+    assert "รูปภาพ: ไม่มี" in said[0] and "เลขครุภัณฑ์: ไม่ทราบ" in said[0]
+
+
+def test_a_repeat_repair_within_30_days_is_linked_and_served_on_site(
+        bot: Bot, clock: FixedClock) -> None:
+    report(bot, STAFF, "คอมเปิดไม่ติด ห้อง 205", clock, asset="PC-001")
+    with Session(bot.runtime.engine) as session:
+        uow = SqlUnitOfWork(session)
+        for status in (S.ASSIGNED, S.IN_PROGRESS, S.RESOLVED, S.CLOSED):
+            change_status(1, status, actor_id="T1", expected_version=None, uow=uow, clock=clock)
+        uow.commit()
+    clock.advance(timedelta(days=10))
+    said = report(bot, STAFF, "คอมเปิดไม่ติดอีกแล้ว ห้อง 205", clock, asset="pc-001")
+    assert "IT-2569-000002" in said[0]
+    assert "IT-2569-000001" in said[2] and "ระยะรับประกัน" in said[2]
+    assert bot.tickets()[1].details["on_site"] is True
+
+
+def test_a_rented_printer_is_sent_to_the_vendor(bot: Bot, clock: FixedClock) -> None:
+    said = report(bot, STAFF, "ปริ้นเตอร์เช่า หมึกไม่ออก", clock, ownership="rented")
+    assert "บริษัทผู้ให้บริการ" in said[2]
+    assert bot.tickets()[0].details["vendor"] is True
 
 
 def test_a_too_short_symptom_is_asked_again_and_changes_nothing(bot: Bot,

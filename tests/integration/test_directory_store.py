@@ -75,7 +75,8 @@ def test_a_known_staff_member_opens_tickets_as_themselves(database_url: str,
     store(bot.runtime.engine, demo)
     staff = next(p for p in demo.active_people() if p.demo_persona and p.line_user_id)
     assert staff.line_user_id is not None
-    for said in ("คอมเปิดไม่ติด ห้องประชุม", "ไม่มีรูป", "ยืนยันแจ้งซ่อม"):
+    for said in ("คอมเปิดไม่ติด ห้องประชุม", "ไม่ทราบ", "ครุภัณฑ์ของหน่วยงาน", "ไม่มีรูป",
+                 "ยืนยันแจ้งซ่อม"):
         bot.say(text_event(staff.line_user_id, said, clock.now()))
     (ticket,) = bot.tickets()
     assert (ticket.requester_id, ticket.unit_id) == (staff.id, staff.unit_id)

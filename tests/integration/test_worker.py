@@ -22,6 +22,8 @@ def test_events_of_one_chat_are_handled_in_arrival_order(bot: Bot, clock: FixedC
     bot.post(text_event(STAFF, "แจ้งซ่อม", now),
              postback_event(STAFF, "a=ans&s=device&v=scanner", now),
              text_event(STAFF, "สแกนแล้วภาพเป็นเส้น", now),
+             postback_event(STAFF, "a=ans&s=asset&v=skip", now),
+             postback_event(STAFF, "a=ans&s=ownership&v=owned", now),
              postback_event(STAFF, "a=ans&s=photo&v=skip", now),
              postback_event(STAFF, "a=ans&s=confirm&v=confirm", now))
     bot.run()
@@ -47,12 +49,13 @@ def test_a_failing_event_rolls_back_and_is_retried(bot: Bot, clock: FixedClock,
             raise RuntimeError("database went away")
 
     monkeypatch.setattr(dispatch, "handle", flaky)
+    answers = ("a=ans&s=asset&v=skip", "a=ans&s=ownership&v=owned", "a=ans&s=photo&v=skip",
+               "a=ans&s=confirm&v=confirm")
     bot.post(text_event(STAFF, "คอมเปิดไม่ติด ห้อง 2", clock.now()),
-             postback_event(STAFF, "a=ans&s=photo&v=skip", clock.now()),
-             postback_event(STAFF, "a=ans&s=confirm&v=confirm", clock.now()))
+             *(postback_event(STAFF, data, clock.now()) for data in answers))
     bot.run()
     assert len(bot.tickets()) == 1  # the first attempt's session write was rolled back
-    assert [row.attempts for row in bot.inbox()] == [2, 1, 1]
+    assert [row.attempts for row in bot.inbox()] == [2, 1, 1, 1, 1]
 
 
 def test_a_poisoned_event_is_given_up_and_the_chat_moves_on(
