@@ -39,6 +39,7 @@ def ticket_bubble(t: Translator, ticket: Ticket, device_label: str | None) -> di
     rows = [
         _row(t("Type"), type_label(t, ticket)),
         _row(t("Device"), device_label or "-") if device_label else None,
+        _row(t("Asset number"), ticket.asset_no) if ticket.asset_no else None,
         _row(t("Problem"), ticket.description[:300]),
         _row(t("Status"), status_label(t, ticket), STATUS_COLOURS.get(ticket.status, BRAND)),
         _row(t("Reported"), t.datetime(ticket.created_at)),
