@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
+from sqlmodel import Session
 
 from bot import webhook
 from bot.db import make_engine
@@ -20,6 +20,8 @@ from bot.runtime import Runtime
 from bot.scheduler import build_scheduler
 from bot.sender import OutboxSender
 from bot.settings import Settings
+from bot.store.inbox import pending_count
+from bot.store.outbox import unsent_count
 from bot.turn import TurnSettings
 from bot.worker import InboxWorker
 from core.clock import Clock, SystemClock
@@ -44,7 +46,7 @@ def build_runtime(settings: Settings, clock: Clock | None = None,
     sender = OutboxSender(engine, messenger, clock, max_attempts=settings.sender_max_attempts)
     worker = InboxWorker(engine, t, clock, turn_settings, max_attempts=settings.worker_max_attempts,
                          on_outbox=sender.wake.set)
-    return Runtime(settings, secret, engine, t, clock, worker, sender, catalogue)
+    return Runtime(settings, secret, engine, t, clock, worker, sender)
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None,
@@ -86,12 +88,13 @@ def _add_health(app: FastAPI, runtime: Runtime) -> None:
     @app.get("/readyz")
     async def readyz() -> JSONResponse:
         try:
-            await asyncio.to_thread(_ping, runtime)
+            backlog = await asyncio.to_thread(_backlog, runtime)
         except Exception as error:  # any driver error means "not ready"
             return JSONResponse({"status": "unavailable", "database": str(error)[:200]}, 503)
-        return JSONResponse({"status": "ready"})
+        return JSONResponse({"status": "ready", **backlog})
 
 
-def _ping(runtime: Runtime) -> None:
-    with runtime.engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
+def _backlog(runtime: Runtime) -> dict[str, int]:
+    """Reaching the database, and how much work waits: events to handle, messages to send."""
+    with Session(runtime.engine) as session:
+        return {"inbox_pending": pending_count(session), "outbox_unsent": unsent_count(session)}

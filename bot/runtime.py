@@ -11,7 +11,6 @@ from bot.sender import OutboxSender
 from bot.settings import Settings
 from bot.worker import InboxWorker
 from core.clock import Clock
-from core.tickets.catalogue import Catalogue
 
 
 @dataclass
@@ -23,7 +22,6 @@ class Runtime:
     clock: Clock
     worker: InboxWorker
     sender: OutboxSender
-    catalogue: Catalogue
 
     def wake_worker(self) -> None:
         self.worker.wake.set()

@@ -83,4 +83,5 @@ def test_line_fixture_with_unique_ids_is_all_accepted_and_handled(bot: Bot) -> N
 
 def test_health_and_readiness(bot: Bot) -> None:
     assert bot.client.get("/healthz").json() == {"status": "ok"}
-    assert bot.client.get("/readyz").json() == {"status": "ready"}
+    assert bot.client.get("/readyz").json() == {"status": "ready", "inbox_pending": 0,
+                                                "outbox_unsent": 0}
