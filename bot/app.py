@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from sqlmodel import Session
@@ -15,6 +16,7 @@ from sqlmodel import Session
 from bot import webhook
 from bot.db import make_engine
 from bot.i18n import load_translator
+from bot.leadership import Leadership
 from bot.line_port import LineMessenger, Messenger
 from bot.runtime import Runtime
 from bot.scheduler import build_scheduler
@@ -55,13 +57,8 @@ def create_app(settings: Settings, *, clock: Clock | None = None,
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        tasks: list[asyncio.Task[None]] = []
         scheduler = build_scheduler(runtime.engine, runtime.clock, settings.helpdesk_tz)
-        if settings.start_workers:
-            poll = settings.worker_poll_seconds
-            tasks = [asyncio.create_task(runtime.worker.run(poll), name="inbox-worker"),
-                     asyncio.create_task(runtime.sender.run(poll), name="outbox-sender")]
-            scheduler.start()
+        tasks = _background_tasks(runtime, scheduler) if settings.start_workers else []
         try:
             yield
         finally:
@@ -78,6 +75,27 @@ def create_app(settings: Settings, *, clock: Clock | None = None,
     app.include_router(webhook.router)
     _add_health(app, runtime)
     return app
+
+
+def _background_tasks(runtime: Runtime, scheduler: AsyncIOScheduler) -> list[asyncio.Task[None]]:
+    """Inbox workers (several only on PostgreSQL), the sender, and the scheduler's leadership."""
+    settings, poll = runtime.settings, runtime.settings.worker_poll_seconds
+    workers = settings.worker_concurrency if runtime.engine.dialect.name == "postgresql" else 1
+    leadership = Leadership(runtime.engine, on_gain=lambda: _resume(scheduler),
+                            on_loss=lambda: scheduler.pause())
+    return [
+        *(asyncio.create_task(runtime.worker.run(poll), name=f"inbox-worker-{n}")
+          for n in range(workers)),
+        asyncio.create_task(runtime.sender.run(poll), name="outbox-sender"),
+        asyncio.create_task(leadership.run(settings.leadership_check_seconds), name="leadership"),
+    ]
+
+
+def _resume(scheduler: AsyncIOScheduler) -> None:
+    if scheduler.running:
+        scheduler.resume()
+    else:
+        scheduler.start()
 
 
 def _add_health(app: FastAPI, runtime: Runtime) -> None:

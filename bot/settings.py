@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     reply_token_fresh_seconds: float = Field(default=50.0, gt=0, le=60)
     worker_poll_seconds: float = Field(default=1.0, gt=0)
     worker_max_attempts: int = Field(default=5, ge=1)
+    # Inbox workers per process; more than one only on PostgreSQL (SQLite has one writer).
+    worker_concurrency: int = Field(default=2, ge=1, le=32)
+    leadership_check_seconds: float = Field(default=15.0, gt=0)
     sender_max_attempts: int = Field(default=8, ge=1)
     line_request_timeout_seconds: float = Field(default=10.0, gt=0)
     dialog_timeout_minutes: int = Field(default=30, ge=1)
