@@ -167,7 +167,8 @@ def test_a_request_sent_back_and_resubmitted_waits_for_the_same_approver_again()
     )
     approval, events = resubmit(sent_back, MONDAY + timedelta(hours=2), due_calc=calendar_days)
     assert approval.current is not None and approval.current.index == 0
-    assert [e.approver_ids for e in events] == [("E1017",)]
+    assert [e.approver_ids for e in events if isinstance(e, StepOpened)] == [("E1017",)]
+    assert len(events) == 1
 
 
 def test_someone_who_is_not_an_approver_of_the_step_is_refused() -> None:
