@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import base64
-import hashlib
-import hmac
 import json
 import sys
 import tempfile
@@ -29,6 +26,8 @@ from bot.db import upgrade  # noqa: E402
 from bot.i18n import compile_catalogs  # noqa: E402
 from bot.line_port import SendOutcome  # noqa: E402
 from bot.settings import Settings  # noqa: E402
+from emulator import events as line  # noqa: E402
+from emulator.webhook import signature  # noqa: E402
 
 SECRET = "bench-secret"
 
@@ -46,17 +45,13 @@ class NullMessenger:
 
 def body(batch: int, start: int) -> bytes:
     now = int(time.time() * 1000)
-    events = [{"type": "message", "mode": "active", "timestamp": now,
-               "source": {"type": "user", "userId": f"U{(start + i) % 50:032x}"},
-               "webhookEventId": f"bench{start + i:020d}", "replyToken": f"r{start + i}",
-               "deliveryContext": {"isRedelivery": False},
-               "message": {"id": str(start + i), "type": "text", "text": "สถานะ",
-                           "quoteToken": "q"}} for i in range(batch)]
-    return json.dumps({"destination": "Ubench", "events": events}).encode()
-
-
-def sign(raw: bytes) -> str:
-    return base64.b64encode(hmac.new(SECRET.encode(), raw, hashlib.sha256).digest()).decode()
+    events = [
+        line.text_event(line.user_source(f"U{(start + i) % 50:032x}"),
+                        line.EventMeta(f"bench{start + i:020d}", now, f"r{start + i}"),
+                        message_id=str(start + i), text="สถานะ", quote_token="q")
+        for i in range(batch)
+    ]
+    return json.dumps(line.callback_body("Ubench", events)).encode()
 
 
 def main() -> None:
@@ -78,7 +73,7 @@ def main() -> None:
     started = time.perf_counter()
     for start in range(0, args.events, args.batch):
         raw = body(args.batch, start)
-        client.post("/callback", content=raw, headers={"X-Line-Signature": sign(raw)})
+        client.post("/callback", content=raw, headers={"X-Line-Signature": signature(SECRET, raw)})
     stored = time.perf_counter() - started
     started = time.perf_counter()
     handled = runtime.worker.drain(limit=args.events)

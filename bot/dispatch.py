@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from bot import conversation, intents, postback
-from bot.dialogs.engine import Answer
+from bot.dialogs.engine import Answer, Dialog
 from bot.handlers import follow, menu, status
 from bot.turn import Turn
 from bot.views.text import text
@@ -50,18 +50,18 @@ def on_text(turn: Turn) -> None:
     elif (found := conversation.active(turn)) and not found[1].expired(turn.now):
         conversation.answer(turn, *found, Answer("text", text=said))
     else:
-        _one_shot_text(turn, said, found)
+        _one_shot_text(turn, said, unfinished=found[0] if found else None)
 
 
-def _one_shot_text(turn: Turn, said: str, found: object) -> None:
+def _one_shot_text(turn: Turn, said: str, *, unfinished: Dialog | None) -> None:
     if intents.is_one_of(said, intents.STATUS_WORDS):
         status.show_status(turn)
     elif intents.is_one_of(said, intents.REPAIR_WORDS):
         conversation.begin(turn, "repair")
     elif device := intents.repair_device(said):
         conversation.begin(turn, "repair", {"device": device, "symptom": said.strip()[:1000]})
-    elif isinstance(found, tuple):
-        conversation.offer_resume(turn, found[0])
+    elif unfinished is not None:
+        conversation.offer_resume(turn, unfinished)
     else:
         turn.say(text(turn.t("Sorry, I did not understand. Please choose from the menu."),
                       menu.main_menu_items(turn.t)))

@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import uvicorn
 
@@ -50,26 +51,36 @@ def start_emulator(
     clock: Clock = time.time,
 ) -> RunningEmulator:
     """Starts serving and returns once the port accepts connections (port 0: any free one)."""
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind((host, port))
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(config, clock=clock),
-            log_level="warning",
-            loop="asyncio",
-            lifespan="on",
-            timeout_graceful_shutdown=1,
-        )
-    )
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [listener]}, name="line-emulator", daemon=True
-    )
-    thread.start()
-    _wait_until_started(server, thread)
+    listener = bound_socket(host, port)
+    server, thread = serve_in_thread(create_app(config, clock=clock), listener,
+                                     name="line-emulator")
     base_url = f"http://{host}:{listener.getsockname()[1]}"
     log.info("LINE emulator listening on %s", base_url)
     return RunningEmulator(base_url, config, server, thread)
+
+
+def bound_socket(host: str = "127.0.0.1", port: int = 0) -> socket.socket:
+    """A socket bound before serving, so its port is known (and can be handed out) early."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((host, port))
+    return listener
+
+
+def serve_in_thread(
+    app: Any, listener: socket.socket, *, name: str
+) -> tuple[uvicorn.Server, threading.Thread]:
+    """Runs any ASGI app with uvicorn on `listener` in a daemon thread, once it has started."""
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", loop="asyncio", lifespan="on",
+                       timeout_graceful_shutdown=1)
+    )
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [listener]}, name=name, daemon=True
+    )
+    thread.start()
+    _wait_until_started(server, thread)
+    return server, thread
 
 
 def _wait_until_started(server: uvicorn.Server, thread: threading.Thread) -> None:

@@ -6,12 +6,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, func
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from bot.inbound import chat_of, event_id
 from bot.store.tables import InboxRow
+from core.sql.statements import insert_or_ignore
 
 
 def store_events(engine: Engine, events: list[dict[str, Any]], now: datetime) -> int:
@@ -24,14 +24,10 @@ def store_events(engine: Engine, events: list[dict[str, Any]], now: datetime) ->
     if not rows:
         return 0
     with Session(engine) as session:
-        module = postgresql if engine.dialect.name == "postgresql" else sqlite
-        new = 0
+        connection, new = session.connection(), 0
         for values in rows:
-            statement = module.insert(InboxRow).values(**values).on_conflict_do_nothing(
-                index_elements=["webhook_event_id"]
-            )
-            result = session.connection().execute(statement.returning(col(InboxRow.id)))
-            new += len(result.all())
+            statement = insert_or_ignore(connection, InboxRow, values, ["webhook_event_id"])
+            new += len(connection.execute(statement.returning(col(InboxRow.id))).all())
         session.commit()
     return new
 

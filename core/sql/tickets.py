@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, replace
 
 from sqlalchemy import ColumnElement, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from core.errors import ConcurrentUpdate, NotFound
+from core.sql.statements import insert_or_ignore
 from core.sql.tables import AuditRow, CounterRow, TicketRow
 from core.tickets.model import (
     OPEN_STATUSES,
@@ -116,11 +116,7 @@ class SqlCounters:
 
     def next(self, name: str) -> int:
         connection = self.session.connection()
-        dialect = connection.dialect.name
-        module = postgresql if dialect == "postgresql" else sqlite
-        connection.execute(
-            module.insert(CounterRow).values(name=name, value=0).on_conflict_do_nothing()
-        )
+        connection.execute(insert_or_ignore(connection, CounterRow, {"name": name, "value": 0}))
         result = connection.execute(
             update(CounterRow)
             .where(col(CounterRow.name) == name)

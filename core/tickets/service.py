@@ -143,6 +143,3 @@ def tickets_of_requester(
 ) -> Sequence[Ticket]:
     return uow.tickets.list_by_requester(requester_id, open_only=open_only)
 
-
-def with_version(ticket: Ticket, version: int) -> Ticket:
-    return replace(ticket, version=version)

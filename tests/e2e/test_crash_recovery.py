@@ -17,9 +17,9 @@ from sqlmodel import Session, select
 from bot.db import make_engine
 from bot.store.tables import InboxRow
 from emulator.client import EmulatorClient
-from emulator.server import start_emulator
+from emulator.server import bound_socket, start_emulator
 from tests.support.line_events import SECRET, STAFF, TOKEN
-from tests.support.servers import emulator_config, listening_socket
+from tests.support.servers import emulator_config
 
 
 @contextmanager
@@ -64,7 +64,7 @@ def statuses(database_url: str) -> list[tuple[str, int]]:
 
 
 def test_events_pending_at_a_sigkill_are_handled_once_after_restart(database_url: str) -> None:
-    sock = listening_socket()
+    sock = bound_socket()
     port = sock.getsockname()[1]
     sock.close()
     webhook = f"http://127.0.0.1:{port}/callback"

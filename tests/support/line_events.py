@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import itertools
 import json
 from datetime import datetime
 from typing import Any
 
 from emulator import events as line
+from emulator.webhook import signature
 
 _ids = itertools.count(1)
 SECRET = "test-channel-secret"
@@ -54,5 +52,4 @@ def body_of(*events: dict[str, Any]) -> bytes:
 
 
 def sign(body: bytes, secret: str = SECRET) -> str:
-    digest = hmac.new(secret.encode(), body, hashlib.sha256).digest()
-    return base64.b64encode(digest).decode()
+    return signature(secret, body)

@@ -3,41 +3,22 @@
 from __future__ import annotations
 
 import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import uvicorn
-
 from bot.app import create_app
 from bot.settings import Settings
 from emulator.client import EmulatorClient
 from emulator.config import EmulatorConfig, Persona
-from emulator.server import RunningEmulator, start_emulator
+from emulator.server import RunningEmulator, bound_socket, serve_in_thread, start_emulator
 from tests.support.line_events import OTHER, SECRET, STAFF, TOKEN
-
-
-def listening_socket() -> socket.socket:
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    return sock
 
 
 @contextmanager
 def serving(app: Any, sock: socket.socket) -> Iterator[str]:
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on",
-                                           timeout_graceful_shutdown=2))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the bot did not start")
-        time.sleep(0.01)
+    server, thread = serve_in_thread(app, sock, name="helpdesk-bot")
     try:
         yield f"http://127.0.0.1:{sock.getsockname()[1]}"
     finally:
@@ -64,7 +45,7 @@ class Live:
 
 @contextmanager
 def live_stack(database_url: str, **settings: Any) -> Iterator[Live]:
-    bot_socket = listening_socket()
+    bot_socket = bound_socket()
     webhook = f"http://127.0.0.1:{bot_socket.getsockname()[1]}/callback"
     with start_emulator(emulator_config(webhook)) as emulator:
         values: dict[str, Any] = {
